@@ -1,0 +1,156 @@
+"""Meetings: who met whom (làm việc với, tiếp, hội đàm ...), on what, where and when.
+
+A sentence states a meeting when it has a meeting verb ("A làm việc với B"), a meeting noun with
+its counterpart ("Tại cuộc làm việc với B, ..."), or a joint subject ("A và B đã trao đổi"); and it
+adds people to the meeting under discussion when they attend a meeting named by a noun ("Tham dự
+cuộc họp có ...", "X phát biểu kết luận cuộc họp", "Tại buổi làm việc, X ..."). A person only cited
+never takes part. The sentences that follow a meeting, up to the next one, give its topics.
+"""
+
+from dataclasses import dataclass, field
+
+from kg.lexicon import Lexicon
+from kg.model import DateMention, EntityMention, Meeting, PersonMention, Sentence
+from kg.names import name_key
+
+
+@dataclass
+class _Draft:
+    participants: list[str]
+    place: str | None  # a place the text gives for this meeting
+    sentences: list[int] = field(default_factory=list)  # where the meeting is stated
+    scope: list[int] = field(default_factory=list)  # where it is discussed
+
+    def add(self, names: list[str]) -> None:
+        self.participants.extend(n for n in names if n not in self.participants)
+
+
+def extract_meetings(sentences: tuple[Sentence, ...], persons: tuple[PersonMention, ...],
+                     entities: list[EntityMention], dates: list[DateMention], text: str,
+                     lexicon: Lexicon) -> list[Meeting]:
+    """Return the meetings of one article: two or more persons each."""
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    host: str | None = None
+    places = [m for m in entities if m.kind == "place"]
+    for sentence in sentences:
+        present = [m for m in persons if m.sentence == sentence.index and not m.cited]
+        names = list(dict.fromkeys(m.name for m in present))
+        place = _place_after_tai(sentence, places, text)
+        trigger = _meeting_trigger(sentence, present, lexicon)
+        if trigger is not None and names:
+            if len(names) == 1:
+                names += _counterparts(names[0], drafts, host)
+            if len(names) >= 2:
+                draft = _find(drafts, names, place)
+                recalled = draft is None and any(set(d.participants) == set(names) for d in drafts)
+                if draft is None:
+                    draft = _Draft(participants=[], place=place)
+                    drafts.append(draft)
+                draft.add(names)
+                draft.sentences.append(sentence.index)
+                subject = [m.name for m in present if m.start < trigger]
+                host = subject[0] if subject else host
+                if recalled and current is not None:
+                    current.scope.append(sentence.index)  # recalled in passing: the talk goes on
+                else:
+                    current = draft
+                continue
+        if names and _attends_named_meeting(sentence, text, lexicon):
+            if current is None:
+                current = _Draft(participants=[], place=place)
+                drafts.append(current)
+            current.add(names)
+            current.sentences.append(sentence.index)
+            continue
+        if current is not None:
+            current.scope.append(sentence.index)
+
+    lead_place = _lead_place(sentences, places, text)
+    meetings = []
+    for draft in drafts:
+        if len(draft.participants) < 2:
+            continue
+        stated = set(draft.sentences)
+        discussed = stated | set(draft.scope)
+        topics = list(dict.fromkeys(m.key for m in entities if m.kind == "topic" and m.sentence in discussed))
+        when = next((d.value for d in dates if d.sentence in stated), None)
+        meetings.append(Meeting(participants=tuple(draft.participants), sentences=tuple(sorted(stated)),
+                                topics=tuple(topics), place=draft.place or lead_place, date=when))
+    return meetings
+
+
+def _meeting_trigger(sentence: Sentence, present: list[PersonMention], lexicon: Lexicon) -> int | None:
+    """Return where the sentence states a meeting, or None."""
+    words = sentence.words
+    for i, word in enumerate(words):
+        key = name_key(word.text)
+        following = name_key(words[i + 1].text) if i + 1 < len(words) else ""
+        verb = lexicon.meeting_verbs.get(key)
+        if verb is not None and (word.pos == "V" or verb.object) and (verb.object is None or following == verb.object):
+            return word.start
+        if key in lexicon.joint_verbs and _joint_subject(words, i, present):
+            return word.start
+        if following == "với" and _ends_meeting_noun(words, i, lexicon):
+            return word.start
+    return None
+
+
+def _ends_meeting_noun(words, i: int, lexicon: Lexicon) -> bool:
+    """Does words[i] end a meeting noun ("cuộc làm việc", "buổi gặp")?"""
+    for noun in lexicon.meeting_nouns:
+        parts = noun.split()
+        span = " ".join(w.text for w in words[max(0, i - len(parts) + 1):i + 1])
+        if name_key(span).endswith(name_key(noun)):
+            return True
+    return False
+
+
+def _joint_subject(words, i: int, present: list[PersonMention]) -> bool:
+    """Is the verb at words[i] preceded by "A và B" ("ông và Bộ trưởng X đã trao đổi")?"""
+    before = [m for m in present if m.end <= words[i].start]
+    joins = [w for w in words[:i] if name_key(w.text) == "và"]
+    return len({m.name for m in before}) >= 2 and any(
+        any(m.end <= j.start for m in before) and any(m.start >= j.end for m in before) for j in joins)
+
+
+def _attends_named_meeting(sentence: Sentence, text: str, lexicon: Lexicon) -> bool:
+    """Does someone in the sentence attend a meeting it names ("Tại buổi làm việc, ...")?"""
+    nouns = list(lexicon.meeting_noun_matcher.finditer(text, sentence.start, sentence.end))
+    if not nouns:
+        return False
+    opening = name_key(text[sentence.start:nouns[0][0]])
+    if opening in ("tại", "trong", "tham dự", "dự", "phát biểu tại", "bên lề"):
+        return True
+    return any(name_key(w.text) in lexicon.attendance_verbs for w in sentence.words)
+
+
+def _counterparts(name: str, drafts: list[_Draft], host: str | None) -> list[str]:
+    """Who met a person named alone: their partner in an earlier meeting, or the article's host."""
+    for draft in reversed(drafts):
+        if name in draft.participants:
+            return [p for p in draft.participants if p != name]
+    return [host] if host and host != name else []
+
+
+def _find(drafts: list[_Draft], names: list[str], place: str | None) -> _Draft | None:
+    for draft in reversed(drafts):
+        if draft.place != place:
+            continue
+        if set(names) <= set(draft.participants) or set(draft.participants) <= set(names):
+            return draft
+    return None
+
+
+def _place_after_tai(sentence: Sentence, places: list[EntityMention], text: str) -> str | None:
+    for mention in places:
+        if mention.sentence == sentence.index and text[max(0, mention.start - 4):mention.start] == "tại ":
+            return mention.key
+    return None
+
+
+def _lead_place(sentences: tuple[Sentence, ...], places: list[EntityMention], text: str) -> str | None:
+    """The place the article's lead sentence sets its story in ("... làm việc tại Washington D.C")."""
+    lead = next((s for s in sentences if s.kind == "body"), None)
+    return _place_after_tai(lead, places, text) if lead is not None else None
+
