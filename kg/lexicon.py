@@ -99,6 +99,8 @@ class Lexicon:
         self.joint_verbs = frozenset(name_key(v) for v in data["joint_verbs"])
         self.meeting_nouns = tuple(data["meeting_nouns"])
         self.attendance_verbs = frozenset(name_key(v) for v in data["attendance_verbs"])
+        self.attendance_alone = frozenset(name_key(v) for v in data["attendance_alone"])
+        self.episode_markers = tuple(sorted((name_key(m) for m in data["episode_markers"]), key=len, reverse=True))
         self.cited_cues = tuple(sorted(data["cited_cues"], key=len, reverse=True))
         self.surnames = frozenset(data["surnames"])
         self.agreement_heads = {name_key(h["text"]): h["kind"] for h in data["agreement_head"]}

@@ -204,10 +204,12 @@ class _Builder:
             self.read_run(run)
 
     def read_run(self, run: list[tuple[int, int]]) -> None:
-        run = self.drop_initial_common_words(run)
+        run = self.drop_initial_common_words([(a, b) for a, b in run if self.free(a, b)])
         while run:
             found = self.lexicon.place_matcher.match(self.text, run[0][0])
-            if not found or found[0] > run[-1][1] or not any(e == found[0] for _, e in run):
+            if not found or found[0] > self.sentence.end or not self.free(run[0][0], found[0]):
+                break
+            if found[0] < run[-1][1] and not any(e == found[0] for _, e in run):
                 break
             self.items.append(Item("place", run[0][0], found[0], self.text[run[0][0]:found[0]], key=found[1]))
             self.mention("place", found[1], run[0][0], found[0])

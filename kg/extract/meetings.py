@@ -14,15 +14,22 @@ from kg.model import DateMention, EntityMention, Meeting, PersonMention, Sentenc
 from kg.names import name_key
 
 
+_CLASSIFIERS = ("cuộc ", "buổi ", "phiên ")
+
+
 @dataclass
 class _Draft:
     participants: list[str]
     place: str | None  # a place the text gives for this meeting
+    kind: str  # the verb or noun that named it: "làm việc", "điện đàm", "họp" ...
     sentences: list[int] = field(default_factory=list)  # where the meeting is stated
     scope: list[int] = field(default_factory=list)  # where it is discussed
 
     def add(self, names: list[str]) -> None:
         self.participants.extend(n for n in names if n not in self.participants)
+
+    def is_kind(self, kind: str) -> bool:
+        return kind.startswith(self.kind) or self.kind.startswith(kind)
 
 
 def extract_meetings(sentences: tuple[Sentence, ...], persons: tuple[PersonMention, ...],
@@ -32,34 +39,49 @@ def extract_meetings(sentences: tuple[Sentence, ...], persons: tuple[PersonMenti
     drafts: list[_Draft] = []
     current: _Draft | None = None
     host: str | None = None
-    places = [m for m in entities if m.kind == "place"]
+    titles = [(r.start, r.end) for m in persons for r in m.roles]
+    places = [m for m in entities if m.kind == "place" and not any(s <= m.start < e for s, e in titles)]
     for sentence in sentences:
         present = [m for m in persons if m.sentence == sentence.index and not m.cited]
         names = list(dict.fromkeys(m.name for m in present))
         place = _place_after_tai(sentence, places, text)
+        if name_key(sentence.text).startswith(lexicon.episode_markers):
+            current = None  # another episode of the story begins
         trigger = _meeting_trigger(sentence, present, lexicon)
         if trigger is not None and names:
-            if len(names) == 1:
+            position, kind = trigger
+            subject = [m.name for m in present if m.start < position]
+            if len(names) == 1 and not subject:
                 names += _counterparts(names[0], drafts, host)
             if len(names) >= 2:
                 draft = _find(drafts, names, place)
                 recalled = draft is None and any(set(d.participants) == set(names) for d in drafts)
                 if draft is None:
-                    draft = _Draft(participants=[], place=place)
+                    draft = _Draft(participants=[], place=place, kind=kind)
                     drafts.append(draft)
                 draft.add(names)
                 draft.sentences.append(sentence.index)
-                subject = [m.name for m in present if m.start < trigger]
                 host = subject[0] if subject else host
                 if recalled and current is not None:
                     current.scope.append(sentence.index)  # recalled in passing: the talk goes on
                 else:
                     current = draft
                 continue
-        if names and _attends_named_meeting(sentence, text, lexicon):
-            if current is None:
-                current = _Draft(participants=[], place=place)
-                drafts.append(current)
+        noun = _named_meeting(sentence, text, lexicon)
+        if names and noun is not None:
+            kind, definite = noun
+            joined = next((d for d in reversed(drafts) if d.is_kind(kind)), None)
+            if joined is None and definite and current is not None:
+                joined = current
+            if joined is None:
+                joined = _Draft(participants=[], place=place, kind=kind)
+                drafts.append(joined)
+            current = joined
+            current.add(names)
+            current.sentences.append(sentence.index)
+            continue
+        if names and current is not None and any(name_key(w.text) in lexicon.attendance_alone
+                                                 for w in sentence.words):
             current.add(names)
             current.sentences.append(sentence.index)
             continue
@@ -80,19 +102,20 @@ def extract_meetings(sentences: tuple[Sentence, ...], persons: tuple[PersonMenti
     return meetings
 
 
-def _meeting_trigger(sentence: Sentence, present: list[PersonMention], lexicon: Lexicon) -> int | None:
-    """Return where the sentence states a meeting, or None."""
+def _meeting_trigger(sentence: Sentence, present: list[PersonMention], lexicon: Lexicon) -> tuple[int, str] | None:
+    """Return where the sentence states a meeting and the word that states it, or None."""
     words = sentence.words
     for i, word in enumerate(words):
         key = name_key(word.text)
         following = name_key(words[i + 1].text) if i + 1 < len(words) else ""
         verb = lexicon.meeting_verbs.get(key)
-        if verb is not None and (word.pos == "V" or verb.object) and (verb.object is None or following == verb.object):
-            return word.start
+        noun_use = i > 0 and f"{name_key(words[i - 1].text)} " in _CLASSIFIERS  # "buổi tiếp" names, not states
+        if verb is not None and not noun_use and (word.pos == "V" or verb.object) and (verb.object is None or following == verb.object):
+            return word.start, key
         if key in lexicon.joint_verbs and _joint_subject(words, i, present):
-            return word.start
+            return word.start, key
         if following == "với" and _ends_meeting_noun(words, i, lexicon):
-            return word.start
+            return word.start, key
     return None
 
 
@@ -114,15 +137,23 @@ def _joint_subject(words, i: int, present: list[PersonMention]) -> bool:
         any(m.end <= j.start for m in before) and any(m.start >= j.end for m in before) for j in joins)
 
 
-def _attends_named_meeting(sentence: Sentence, text: str, lexicon: Lexicon) -> bool:
-    """Does someone in the sentence attend a meeting it names ("Tại buổi làm việc, ...")?"""
+def _named_meeting(sentence: Sentence, text: str, lexicon: Lexicon) -> tuple[str, bool] | None:
+    """If someone in the sentence attends a meeting it names ("Tại buổi làm việc, ...", "X chủ trì cuộc
+    họp"), return what kind of meeting it is and whether the sentence opens with it (so it is the one
+    under discussion)."""
     nouns = list(lexicon.meeting_noun_matcher.finditer(text, sentence.start, sentence.end))
     if not nouns:
-        return False
-    opening = name_key(text[sentence.start:nouns[0][0]])
+        return None
+    start, end, noun = nouns[0]
+    kind = name_key(noun)
+    for classifier in _CLASSIFIERS:
+        kind = kind.removeprefix(classifier)
+    opening = name_key(text[sentence.start:start])
     if opening in ("tại", "trong", "tham dự", "dự", "phát biểu tại", "bên lề"):
-        return True
-    return any(name_key(w.text) in lexicon.attendance_verbs for w in sentence.words)
+        return kind, True
+    if any(name_key(w.text) in lexicon.attendance_verbs for w in sentence.words):
+        return kind, False
+    return None
 
 
 def _counterparts(name: str, drafts: list[_Draft], host: str | None) -> list[str]:

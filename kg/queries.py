@@ -1,0 +1,87 @@
+"""Questions the graph answers, asked in SPARQL: who met whom on what, and the store's statistics."""
+
+import datetime
+from dataclasses import dataclass
+
+from rdflib import Dataset
+from rdflib.query import Result
+
+from kg.errors import QueryError
+
+PREFIXES = """PREFIX vnkg: <https://w3id.org/vnkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+WHO_MET_WHOM = PREFIXES + """
+SELECT ?meeting ?file
+       (GROUP_CONCAT(DISTINCT ?name; separator=" | ") AS ?participants)
+       (GROUP_CONCAT(DISTINCT ?topicLabel; separator=", ") AS ?topics)
+       (SAMPLE(?placeLabel) AS ?place) (SAMPLE(?when) AS ?date)
+WHERE {
+  ?meeting a vnkg:Meeting ; prov:wasDerivedFrom ?article ; vnkg:participant ?person .
+  ?article vnkg:sourceFile ?file .
+  ?person rdfs:label ?name .
+  OPTIONAL { ?meeting vnkg:topic ?topic . ?topic skos:prefLabel ?topicLabel . FILTER(lang(?topicLabel) = "vi") }
+  OPTIONAL { ?meeting vnkg:place ?p . ?p rdfs:label ?placeLabel . FILTER(lang(?placeLabel) = "vi") }
+  OPTIONAL { ?meeting vnkg:date ?when }
+}
+GROUP BY ?meeting ?file
+ORDER BY ?file ?meeting
+"""
+
+STATS = PREFIXES + """
+SELECT ?kind (COUNT(DISTINCT ?x) AS ?count) WHERE {
+  VALUES ?kind { vnkg:Article vnkg:Person vnkg:Organization vnkg:Ministry vnkg:Meeting vnkg:Agreement
+                 vnkg:Topic vnkg:Place vnkg:Membership }
+  ?x a ?kind .
+} GROUP BY ?kind
+"""
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """One meeting, flattened for a table."""
+
+    meeting: str
+    source_file: str
+    participants: tuple[str, ...]
+    topics: tuple[str, ...]
+    place: str | None
+    date: datetime.date | None
+
+
+def run_query(dataset: Dataset, query: str) -> Result:
+    """Run a SPARQL query; a malformed one raises QueryError with the parser's message."""
+    try:
+        return dataset.query(query)
+    except SyntaxError as error:
+        raise QueryError(f"the query is not valid SPARQL: {error}. Fix the query and run again.") from None
+    except (ValueError, RuntimeError, OSError) as error:
+        raise QueryError(f"the query failed: {error}.") from None
+
+
+def who_met_whom(dataset: Dataset) -> list[MeetingRow]:
+    """Every meeting in the store: participants, topics, place and date, with its source file."""
+    rows = []
+    for row in run_query(dataset, WHO_MET_WHOM):
+        rows.append(MeetingRow(
+            meeting=str(row.meeting), source_file=str(row.file),
+            participants=tuple(str(row.participants).split(" | ")),
+            topics=tuple(t for t in str(row.topics or "").split(", ") if t),
+            place=str(row.place) if row.place else None,
+            date=row.date.toPython() if row.date is not None else None))
+    return rows
+
+
+def statistics(dataset: Dataset) -> dict[str, int]:
+    """How many of each kind of entity the store holds, and how many triples and named graphs."""
+    counts = {str(kind).rsplit("#", 1)[1]: int(count) for kind, count in run_query(dataset, STATS)}
+    counts = {kind: counts.get(kind, 0) for kind in ("Article", "Person", "Organization", "Ministry", "Meeting",
+                                                     "Agreement", "Topic", "Place", "Membership")}
+    (triples,), = run_query(dataset, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    (graphs,), = run_query(dataset, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    counts["triples"], counts["named graphs"] = int(triples), int(graphs)
+    return counts

@@ -1,0 +1,50 @@
+"""Fixtures shared by the tests: the lexicon, articles built by hand, and stores built from them."""
+
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import parse_article
+from kg.lexicon import load_lexicon
+from kg.pipeline import build, extract_article
+from kg.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_GOLD = Path(__file__).resolve().parent / "gold"
+OWN_ARTICLES = Path(__file__).resolve().parent / "articles"
+OWN_GOLD = OWN_ARTICLES / "gold"
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def extract(lexicon):
+    """Extract from an article given as text (paragraphs separated by blank lines)."""
+    def run(text: str, article_id: str = "t"):
+        return extract_article(parse_article(text, article_id=article_id, source_file=f"{article_id}.txt"), lexicon)
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory):
+    """A store built once from seeds/."""
+    store = Store(tmp_path_factory.mktemp("seed-store"))
+    build([SEEDS], store)
+    return store
+
+
+@pytest.fixture(scope="session")
+def seed_dataset(seed_store):
+    return seed_store.open()
+
+
+@pytest.fixture(scope="session")
+def own_store(tmp_path_factory):
+    """A store built once from the project's own annotated test articles."""
+    store = Store(tmp_path_factory.mktemp("own-store"))
+    build([OWN_ARTICLES], store)
+    return store
