@@ -7,6 +7,7 @@ and queryable; its unfinished folder is removed by the next build.
 """
 
 import fcntl
+import gc
 import logging
 import os
 import shutil
@@ -34,8 +35,14 @@ class Writer:
     """The store being written by one build: replace named graphs, read what is already there."""
 
     def __init__(self, store: ox.Store) -> None:
-        self._ox = store
-        self.dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
+        self._ox: ox.Store | None = store
+        self.dataset: Dataset | None = Dataset(store=OxigraphStore(store=store), default_union=True)
+
+    def close(self) -> None:
+        """Flush and let go of the store, so that RocksDB closes it before it becomes current."""
+        if self._ox is not None:
+            self._ox.flush()
+        self._ox = self.dataset = None
 
     def replace_graph(self, name: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         """Replace the named graph's triples with these (so rebuilding an article never duplicates)."""
@@ -72,7 +79,7 @@ class Store:
             raise StoreError(f"{self.path}: no graph has been built here yet. Run `kg build --store {self.path}`.")
         try:
             inner = ox.Store.read_only(str(current))
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
             raise StoreError(f"{current}: cannot open the store ({error}). Rebuild it with `kg build`.") from None
         return Dataset(store=OxigraphStore(store=inner), default_union=True)
 
@@ -91,18 +98,19 @@ class Store:
             try:
                 if current is not None:
                     ox.Store.read_only(str(current)).backup(str(target))
-                inner = ox.Store(str(target))
-            except OSError as error:
+                writer = Writer(ox.Store(str(target)))
+            except (OSError, RuntimeError) as error:
                 shutil.rmtree(target, ignore_errors=True)
                 raise StoreError(f"{target}: cannot write the store ({error}).") from None
             try:
-                yield Writer(inner)
-                inner.flush()
+                yield writer
+                writer.close()
             except BaseException:
-                del inner
+                writer.close()
+                gc.collect()
                 shutil.rmtree(target, ignore_errors=True)
                 raise
-            del inner
+            gc.collect()  # the last references to the RocksDB instance may sit in reference cycles
             self._point_current_at(target)
             self._remove_stale_generations()
 
