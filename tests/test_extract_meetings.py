@@ -14,6 +14,16 @@ def meetings(extraction):
     ("Chủ tịch nước Lương Cường điện đàm với Tổng thống Hoa Kỳ Donald Trump.", [{"Lương Cường", "Donald Trump"}]),
     ("Phó Thủ tướng Bùi Thanh Sơn hội kiến Bộ trưởng Thương mại Hoa Kỳ Howard Lutnick.",
      [{"Bùi Thanh Sơn", "Howard Lutnick"}]),
+    ("Chiều 5/3, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn tiếp ông Marc Knapper, Đại sứ Hoa Kỳ tại Việt Nam.",
+     [{"Bùi Thanh Sơn", "Marc Knapper"}]),
+    ("Thủ tướng Phạm Minh Chính và Thủ tướng Nhật Bản Ishiba Shigeru đã hội đàm tại Tokyo.",
+     [{"Phạm Minh Chính", "Ishiba Shigeru"}]),
+    ("Phó Tổng thống Mỹ J.D. Vance gặp Chủ tịch Quốc hội Trần Thanh Mẫn.", [{"J.D. Vance", "Trần Thanh Mẫn"}]),
+    # word segmentation glues "Bình" to the verb: "Bình hội kiến"
+    ("Chủ tịch Trung Quốc Tập Cận Bình hội kiến Tổng Bí thư, Chủ tịch nước Tô Lâm tại Bắc Kinh.",
+     [{"Tập Cận Bình", "Tô Lâm"}]),
+    ("Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng tiếp đoàn IMF do ông Paulo Medas dẫn đầu.",
+     [{"Nguyễn Thị Hồng", "Paulo Medas"}]),
     # not meetings: one person, a person only cited, continuing (tiếp tục) is no receiving (tiếp)
     ("Thủ tướng Phạm Minh Chính tiếp tục chỉ đạo đẩy mạnh đàm phán.", []),
     ("Bộ trưởng Nguyễn Hồng Diên làm việc với các doanh nghiệp.", []),

@@ -29,6 +29,10 @@ def people(extraction):
     ("Thứ trưởng Ngoại giao Mỹ phụ trách tăng trưởng kinh tế, năng lượng và môi trường Jacob Helberg đến.",
      {"Jacob Helberg": {"bo-ngoai-giao-hoa-ky"}}),
     ("Tổng thống Hoa Kỳ Donald Trump tuyên bố.", {"Donald Trump": set()}),
+    ("Bà Katherine Tai, Đại diện Thương mại Hoa Kỳ, cho biết.",
+     {"Katherine Tai": {"van-phong-dai-dien-thuong-mai-hoa-ky"}}),
+    ("Thủ tướng Singapore Lawrence Wong cho biết.", {"Lawrence Wong": set()}),
+    ("Chủ tịch Quốc hội Trần Thanh Mẫn phát biểu.", {"Trần Thanh Mẫn": {"quoc-hoi"}}),
 ])
 def test_persons_with_titles_and_organisations(extract, text, expected):
     assert people(extract(text)) == expected

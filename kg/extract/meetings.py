@@ -106,17 +106,28 @@ def _meeting_trigger(sentence: Sentence, present: list[PersonMention], lexicon: 
     """Return where the sentence states a meeting and the word that states it, or None."""
     words = sentence.words
     for i, word in enumerate(words):
-        key = name_key(word.text)
+        key = name_key(_strip_name_syllables(word.text))
         following = name_key(words[i + 1].text) if i + 1 < len(words) else ""
         verb = lexicon.meeting_verbs.get(key)
         noun_use = i > 0 and f"{name_key(words[i - 1].text)} " in _CLASSIFIERS  # "buổi tiếp" names, not states
-        if verb is not None and not noun_use and (word.pos == "V" or verb.object) and (verb.object is None or following == verb.object):
+        unambiguous = word.pos == "V" or verb is not None and (verb.object or " " in verb.text)
+        if verb is not None and not noun_use and unambiguous and (verb.object is None or following == verb.object):
             return word.start, key
         if key in lexicon.joint_verbs and _joint_subject(words, i, present):
             return word.start, key
         if following == "với" and _ends_meeting_noun(words, i, lexicon):
             return word.start, key
     return None
+
+
+def _strip_name_syllables(word: str) -> str:
+    """Drop capitalised syllables that word segmentation glued to a verb ("Bình hội kiến" -> "hội kiến")."""
+    syllables = word.split()
+    while len(syllables) > 1 and syllables[0][:1].isupper():
+        syllables.pop(0)
+    while len(syllables) > 1 and syllables[-1][:1].isupper():
+        syllables.pop()
+    return " ".join(syllables)
 
 
 def _ends_meeting_noun(words, i: int, lexicon: Lexicon) -> bool:

@@ -164,10 +164,12 @@ def _fit_role(role: Role, name: str, lexicon: Lexicon) -> Role:
         foreign = [o for o in lexicon.short_names.get(name_key(role.portfolio), []) if o.country != VIETNAM]
         if len(foreign) == 1:
             return replace(role, org=foreign[0].key, country=foreign[0].country)
-    if role.org is None and role.country in (None, VIETNAM) and is_vietnamese_name(name, lexicon):
-        title = lexicon.titles.get(name_key(role.title))
-        if title is not None and title.org is not None:
-            return replace(role, org=title.org)
+    title = lexicon.titles.get(name_key(role.title))
+    if role.org is None and title is not None and title.org is not None:
+        implied = lexicon.organizations[title.org]
+        country = role.country or (VIETNAM if is_vietnamese_name(name, lexicon) else None)
+        if country == implied.country:  # "Thủ tướng" of Viet Nam, "Đại diện Thương mại Hoa Kỳ"
+            return replace(role, org=implied.key)
     return role
 
 
