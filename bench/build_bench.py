@@ -1,6 +1,7 @@
 """Benchmark: build a larger corpus (the seeds replicated under new ids) and compare with underthesea's ner().
 
-Prints articles per second and peak memory (max RSS) of `kg build` over the corpus, and the same for
+Prints articles per second and peak memory (max RSS; with --jobs, the largest single process) of
+`kg build` over the corpus, with one extraction process and with --jobs, and the same for
 underthesea's own ner() over the same text. Each measurement runs in a process of its own, so that
 peak memory is that phase's alone.
 
@@ -9,6 +10,7 @@ peak memory is that phase's alone.
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -31,12 +33,12 @@ def make_corpus(folder: Path, copies: int) -> list[Path]:
     return files
 
 
-def phase_build(corpus: Path, store: Path) -> dict:
+def phase_build(corpus: Path, store: Path, jobs: int) -> dict:
     from kg.pipeline import build
     from kg.store import Store
 
     started = time.perf_counter()
-    report = build([corpus], Store(store))
+    report = build([corpus], Store(store), jobs=jobs)
     seconds = time.perf_counter() - started
     return {"articles": len(report.articles), "seconds": seconds, "triples": report.triples}
 
@@ -52,8 +54,9 @@ def phase_ner(corpus: Path) -> dict:
     return {"articles": len(files), "seconds": time.perf_counter() - started}
 
 
-def run_phase(name: str, corpus: Path, store: Path) -> dict:
-    command = [sys.executable, __file__, "--phase", name, "--corpus", str(corpus), "--store", str(store)]
+def run_phase(name: str, corpus: Path, store: Path, jobs: int = 1) -> dict:
+    command = [sys.executable, __file__, "--phase", name, "--corpus", str(corpus), "--store", str(store),
+               "--jobs", str(jobs)]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -61,14 +64,17 @@ def run_phase(name: str, corpus: Path, store: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, default=40, help="copies of the five seeds (default: 40)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="extraction processes for kg build (default: the number of CPUs)")
     parser.add_argument("--phase", choices=("build", "ner"), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.phase:
-        figures = phase_build(args.corpus, args.store) if args.phase == "build" else phase_ner(args.corpus)
-        figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        figures = phase_build(args.corpus, args.store, args.jobs) if args.phase == "build" else phase_ner(args.corpus)
+        figures["peak_rss_mb"] = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                                     resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
         print(json.dumps(figures))
         return
 
@@ -78,8 +84,10 @@ def main() -> None:
         files = make_corpus(corpus, args.copies)
         size = sum(f.stat().st_size for f in files)
         print(f"corpus: {len(files)} articles, {size / 1e6:.2f} MB")
-        for name, label in (("build", "kg build (extract + RDF + store)"), ("ner", "underthesea ner()")):
-            figures = run_phase(name, corpus, Path(tmp) / "store")
+        phases = [("build", 1, "kg build --jobs 1"), ("build", args.jobs, f"kg build --jobs {args.jobs}"),
+                  ("ner", 1, "underthesea ner()")]
+        for name, jobs, label in phases:
+            figures = run_phase(name, corpus, Path(tmp) / f"store-{name}-{jobs}", jobs)
             rate = figures["articles"] / figures["seconds"]
             extra = f", {figures['triples']} triples" if "triples" in figures else ""
             print(f"{label:<34} {rate:8.1f} articles/s  {figures['seconds']:7.2f} s  "

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.errors import KgError, QueryError
+from kg.errors import KgError, QueryError, UsageError
 from kg.ingest import MAX_BYTES
 
 log = logging.getLogger("kg")
@@ -76,6 +76,8 @@ def make_parser() -> argparse.ArgumentParser:
                        help=f"article files or folders of them (default: {DEFAULT_INPUT}/)")
     build.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
                        help=f"skip input files larger than this (default: {MAX_BYTES})")
+    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="extract in N processes (default: the number of CPUs)")
     build.add_argument("--no-progress", action="store_true", help="do not show the progress bar")
     build.set_defaults(run=run_build)
 
@@ -125,10 +127,12 @@ def run_build(args: argparse.Namespace) -> int:
     paths = args.paths or [DEFAULT_INPUT]
     show = not args.no_progress and sys.stderr.isatty()
 
-    def progress(items):
-        return tqdm(items, desc="articles", unit="article", disable=not show, file=sys.stderr)
+    def progress(items, total):
+        return tqdm(items, total=total, desc="articles", unit="article", disable=not show, file=sys.stderr)
 
-    report = build(paths, store, max_bytes=args.max_bytes, progress=progress)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be 1 or more.")
+    report = build(paths, store, max_bytes=args.max_bytes, jobs=args.jobs, progress=progress)
     for error in report.skipped:
         print(f"skipped: {error}", file=sys.stderr)
     print(f"Built {len(report.articles)} article(s) into {store.path}: {report.triples} triples, "

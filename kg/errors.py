@@ -35,3 +35,9 @@ class LexiconError(KgError):
     """The ontology data under ontology/ is missing or malformed."""
 
     exit_code = 5
+
+
+class UsageError(KgError):
+    """A command was given arguments it cannot use."""
+
+    exit_code = 64

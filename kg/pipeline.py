@@ -1,7 +1,9 @@
 """The one place where the order of the stages is written: read, extract, resolve, to RDF, store."""
 
 import logging
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,22 +55,22 @@ class BuildReport:
 
 
 def build(paths: Iterable[Path], store: Store, *, lexicon: Lexicon | None = None, max_bytes: int = MAX_BYTES,
-          progress: Callable[[Iterable], Iterable] = lambda items: items) -> BuildReport:
+          jobs: int = 1, progress: Callable[[Iterable, int], Iterable] = lambda items, total: items) -> BuildReport:
     """Build the graph from articles under paths into the store, replacing each article's named graph.
 
-    The store changes all at once when the build succeeds; a build that fails or is killed leaves
-    the previous graph as it was.
+    Extraction runs in `jobs` processes. The store changes all at once when the build succeeds; a
+    build that fails or is killed leaves the previous graph as it was.
     """
     lexicon = lexicon or load_lexicon()
     report = BuildReport()
-    extractions: list[Extraction] = []
-    inputs = list(read_inputs(paths, max_bytes=max_bytes))
-    for item in progress(inputs):
+    articles = []
+    for item in read_inputs(paths, max_bytes=max_bytes):
         if isinstance(item, InputError):
             log.warning("skipped %s", item)
             report.skipped.append(item)
-            continue
-        extractions.append(extract_article(item, lexicon))
+        else:
+            articles.append(item)
+    extractions = list(progress(_extract_all(articles, lexicon, jobs), len(articles)))
 
     with store.writer() as writer:
         known = writer.person_names()
@@ -85,4 +87,26 @@ def build(paths: Iterable[Path], store: Store, *, lexicon: Lexicon | None = None
     return report
 
 
-__all__ = ["BuildReport", "build", "extract_article"]
+def _extract_all(articles: list[Article], lexicon: Lexicon, jobs: int) -> Iterator[Extraction]:
+    if jobs <= 1 or len(articles) < 2 * jobs:
+        return (extract_article(article, lexicon) for article in articles)
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=(lexicon.ontology_dir,))
+    return _drain(pool, pool.map(_extract_in_worker, articles, chunksize=4))
+
+
+def _drain(pool: ProcessPoolExecutor, results: Iterator[Extraction]) -> Iterator[Extraction]:
+    with pool:
+        yield from results
+
+
+_worker_lexicon: Lexicon | None = None
+
+
+def _start_worker(ontology_dir: Path) -> None:
+    global _worker_lexicon  # one per worker process, loaded once
+    _worker_lexicon = load_lexicon(ontology_dir)
+
+
+def _extract_in_worker(article: Article) -> Extraction:
+    return extract_article(article, _worker_lexicon)
