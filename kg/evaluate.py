@@ -14,12 +14,8 @@ from rdflib import Dataset
 
 from kg.errors import InputError
 from kg.names import name_key
+from kg.queries import PREFIXES
 
-PREFIXES = """PREFIX vnkg: <https://w3id.org/vnkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-"""
 _ARTICLES = PREFIXES + "SELECT ?a ?file WHERE { ?a a vnkg:Article ; vnkg:sourceFile ?file }"
 _NAMES = PREFIXES + """SELECT ?x ?name WHERE {
   VALUES ?type { vnkg:Person vnkg:Ministry vnkg:Agreement vnkg:Topic vnkg:Place }

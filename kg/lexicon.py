@@ -133,10 +133,6 @@ class Lexicon:
         self.topic_acronym_matcher = Matcher(
             ((v, t.key) for t in self.topics.values() for v in t.variants if _is_acronym(v)), ignore_case=False)
 
-    def country_of(self, place_key: str) -> str | None:
-        """Return the country key ("country/us") if place_key names a country."""
-        return place_key if place_key.startswith("country/") else None
-
 
 @cache
 def load_lexicon(ontology_dir: Path = DEFAULT_ONTOLOGY_DIR) -> Lexicon:

@@ -34,7 +34,7 @@ class _Raw:
 
 def extract_persons(layouts: list[Layout], text: str, lexicon: Lexicon) -> tuple[PersonMention, ...]:
     """Find every person mention in an article's laid-out sentences and resolve it in the article."""
-    raws = [raw for layout in layouts for raw in _read_sentence(layout, text)]
+    raws = [raw for layout in layouts for raw in _read_sentence(layout, text, lexicon)]
     return tuple(_resolve(raws, layouts, text, lexicon))
 
 
@@ -44,7 +44,7 @@ def is_vietnamese_name(name: str, lexicon: Lexicon) -> bool:
     return 2 <= len(parts) <= 4 and parts[0] in lexicon.surnames
 
 
-def _read_sentence(layout: Layout, text: str) -> list[_Raw]:
+def _read_sentence(layout: Layout, text: str, lexicon: Lexicon) -> list[_Raw]:
     items, index = layout.items, layout.sentence.index
     raws: list[_Raw] = []
     i = 0
@@ -58,7 +58,8 @@ def _read_sentence(layout: Layout, text: str) -> list[_Raw]:
                 raws.append(_Raw(item.start, name.end, index, name))
                 i += 2
                 continue
-            raws.append(_Raw(item.start, item.end, index, None, via="pronoun"))
+            if item.text in lexicon.pronouns:
+                raws.append(_Raw(item.start, item.end, index, None, via="pronoun"))
             i += 1
         elif item.kind == "name":
             raws.append(_Raw(item.start, item.end, index, item, via="bare"))
