@@ -180,16 +180,19 @@ def run_query(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    dataset = _store(args).open()
-    if args.format in ("trig", "nquads"):
-        data = dataset.serialize(format=args.format)
+    from rdflib import Dataset, Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    stored = _store(args).open()
+    if args.format in ("trig", "nquads"):  # the named graphs; the default graph is only their union
+        out = Dataset()
+        for graph in stored.graphs():
+            if graph.identifier != DATASET_DEFAULT_GRAPH_ID:
+                out.graph(graph.identifier).__iadd__(graph)
+        data = out.serialize(format=args.format)
     else:
-        from rdflib import Graph
         union = Graph()
-        for prefix, namespace in dataset.namespaces():
-            union.bind(prefix, namespace)
-        for triple in dataset.triples((None, None, None)):
-            union.add(triple)
+        union += stored.triples((None, None, None))
         data = union.serialize(format="json-ld" if args.format == "jsonld" else "turtle")
     if args.output:
         args.output.write_text(data, encoding="utf-8")

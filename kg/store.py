@@ -3,7 +3,8 @@
 A store is a folder. Each build writes a new generation (a cheap hard-linked backup of the current
 one, then its changes) and, only when it has succeeded, points ``current`` at it with one atomic
 rename. A build that fails or is killed half-way leaves the previous generation current, intact
-and queryable; its unfinished folder is removed by the next build.
+and queryable; its unfinished folder is removed by the next build. Each article's triples live in a
+named graph of its own; the default graph is their set union, made at the end of each build.
 """
 
 import fcntl
@@ -36,7 +37,15 @@ class Writer:
 
     def __init__(self, store: ox.Store) -> None:
         self._ox: ox.Store | None = store
-        self.dataset: Dataset | None = Dataset(store=OxigraphStore(store=store), default_union=True)
+        self.dataset: Dataset | None = Dataset(store=OxigraphStore(store=store), default_union=True)  # before refresh
+
+    def refresh_default_graph(self) -> None:
+        """Make the default graph the set union of the named graphs.
+
+        Oxigraph's own union default graph is a multiset (a triple in two graphs comes twice), so
+        the build materialises the union once; queries of the default graph then see an RDF graph.
+        """
+        self._ox.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def close(self) -> None:
         """Flush and let go of the store, so that RocksDB closes it before it becomes current."""
@@ -73,7 +82,7 @@ class Store:
         return self.current is not None
 
     def open(self) -> Dataset:
-        """Open the current generation read-only, as an rdflib Dataset whose default graph is the union."""
+        """Open the current generation read-only, as an rdflib Dataset; its default graph is the union."""
         current = self.current
         if current is None:
             raise StoreError(f"{self.path}: no graph has been built here yet. Run `kg build --store {self.path}`.")
@@ -81,7 +90,7 @@ class Store:
             inner = ox.Store.read_only(str(current))
         except (OSError, RuntimeError) as error:
             raise StoreError(f"{current}: cannot open the store ({error}). Rebuild it with `kg build`.") from None
-        return Dataset(store=OxigraphStore(store=inner), default_union=True)
+        return Dataset(store=OxigraphStore(store=inner), default_union=False)
 
     @contextmanager
     def writer(self) -> Iterator[Writer]:
@@ -104,6 +113,7 @@ class Store:
                 raise StoreError(f"{target}: cannot write the store ({error}).") from None
             try:
                 yield writer
+                writer.refresh_default_graph()
                 writer.close()
             except BaseException:
                 writer.close()

@@ -62,3 +62,12 @@ def test_store_killed_build_leaves_previous_graph_intact_and_queryable(tmp_path)
     build([SEEDS / "004_0752c72360714cb8.txt"], store)  # the next build cleans up and goes on
     assert count(store) > before
     assert len(list((store.path / "generations").iterdir())) <= 2
+
+
+def test_store_default_graph_is_the_set_union_of_named_graphs(seed_dataset):
+    (in_graphs,), = seed_dataset.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+    (in_default,), = seed_dataset.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert int(in_default) == int(in_graphs)
+    rows = list(seed_dataset.query("SELECT ?n WHERE { <https://w3id.org/vnkg/id/person/jacob-helberg> "
+                                   "<http://www.w3.org/2000/01/rdf-schema#label> ?n }"))
+    assert len(rows) == 1  # Helberg is described in two articles' graphs, but once in the default graph
