@@ -35,8 +35,10 @@ class QueryEngine:
 
     def run(self, text: str, *, fmt: str | None = None, mode: str = "serialize", bindings: dict | None = None,
             default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (),
-            timeout: float | None = None) -> dict:
-        """Run a read-only query; raise a named ApiError for what cannot be answered."""
+            timeout: float | None = None, capped: bool = True) -> dict:
+        """Run a read-only query; raise a named ApiError for what cannot be answered.
+
+        Results are cut at max_results unless capped is False (the app's own queries)."""
         reading = guard.read(text)
         if reading.is_update:
             raise UpdateRefused("This endpoint is read-only: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, ...) "
@@ -51,11 +53,11 @@ class QueryEngine:
                                       {"graphs": unknown})
         return self._send({"query": text, "format": fmt, "mode": mode, "bindings": bindings or {},
                            "default_graphs": list(default_graphs), "named_graphs": list(named_graphs),
-                           "limit": self.max_results}, timeout or self.timeout)
+                           "limit": self.max_results if capped else None}, timeout or self.timeout)
 
     def rows(self, text: str, bindings: dict | None = None) -> list[dict]:
         """Run one of our own SELECT queries and return its rows as {variable: value} dicts."""
-        result = self.run(text, mode="rows", bindings=bindings)
+        result = self.run(text, mode="rows", bindings=bindings, capped=False)
         return [{name: term["value"] if term else None for name, term in zip(result["vars"], row)}
                 for row in result["rows"]]
 

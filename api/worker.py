@@ -43,7 +43,7 @@ def serve(conn: Connection, memory_mb: int) -> None:
 
 
 def execute(store: ox.Store, request: dict) -> dict:
-    """Run one query; return its results, cut at request["limit"] rows or triples."""
+    """Run one query; return its results, cut at request["limit"] rows or triples (None: no cut)."""
     options = {}  # the store's default graph is the union of its named graphs (kg.store)
     if request.get("default_graphs"):
         options["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]

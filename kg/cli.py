@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.errors import KgError, QueryError, UsageError
+from kg.errors import KgError, QueryError, StoreError, UsageError
 from kg.ingest import MAX_BYTES
 
 log = logging.getLogger("kg")
@@ -79,6 +79,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="extract in N processes (default: the number of CPUs)")
     build.add_argument("--no-progress", action="store_true", help="do not show the progress bar")
+    build.add_argument("--if-needed", action="store_true",
+                       help="do nothing if the store is newer than every input and every file under ontology/")
     build.set_defaults(run=run_build)
 
     query = commands.add_parser(
@@ -102,6 +104,20 @@ def make_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", parents=[common], help="count what the store holds",
                                 description="Count articles, persons, organisations, meetings and triples.")
     stats.set_defaults(run=run_stats)
+
+    serve = commands.add_parser(
+        "serve", help="serve the store: SPARQL endpoint, JSON API and pages",
+        description="Serve the store with a production WSGI server (waitress): a read-only SPARQL 1.1 endpoint "
+                    "at /sparql, the JSON API at /api (described at /api/openapi.json) and a query page at /. "
+                    "Each setting can also be given by its environment variable.")
+    serve.add_argument("-v", "--verbose", action="store_true", help="log what happens, with tracebacks")
+    from api.settings import SETTINGS
+    for setting in SETTINGS:
+        default = "" if setting.default is None else f"; default: {setting.default}"
+        serve.add_argument(setting.flag, dest=setting.name, type=setting.type, default=None,
+                           metavar=setting.name.upper() if setting.name != "store" else "DIR",
+                           help=f"{setting.help} (${setting.env}{default})")
+    serve.set_defaults(run=run_serve)
 
     evaluate = commands.add_parser(
         "eval", parents=[common], help="score the store against gold annotations",
@@ -130,6 +146,9 @@ def run_build(args: argparse.Namespace) -> int:
     def progress(items, total):
         return tqdm(items, total=total, desc="articles", unit="article", disable=not show, file=sys.stderr)
 
+    if args.if_needed and _up_to_date(store, paths):
+        print(f"The store {store.path} is up to date with {', '.join(map(str, paths))}; nothing to build.")
+        return 0
     if args.jobs < 1:
         raise UsageError("--jobs must be 1 or more.")
     report = build(paths, store, max_bytes=args.max_bytes, jobs=args.jobs, progress=progress)
@@ -145,6 +164,37 @@ def run_build(args: argparse.Namespace) -> int:
     if report.skipped:
         print(f"{len(report.skipped)} input(s) skipped; see the messages above.", file=sys.stderr)
         return EXIT_SKIPPED
+    return 0
+
+
+def _up_to_date(store, paths: list[Path]) -> bool:
+    from kg.lexicon import DEFAULT_ONTOLOGY_DIR
+
+    current = store.current
+    if current is None:
+        return False
+    built = current.stat().st_mtime
+    files = [f for p in [*paths, DEFAULT_ONTOLOGY_DIR] for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()]
+    return all(f.stat().st_mtime < built for f in files)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import waitress
+
+    from api import create_app
+    from api.settings import SETTINGS, resolve
+
+    config = resolve({s.name: getattr(args, s.name) for s in SETTINGS})
+    app = create_app(config)
+    if not app.extensions["vnkg"].store.exists():
+        raise StoreError(f"{config.store}: no graph has been built here yet. Run `kg build --store {config.store}`.")
+    url = f"http://{config.host if ':' not in config.host else f'[{config.host}]'}:{config.port}/"
+    print(f"Serving the graph in {config.store}\n  query page   {url}\n  SPARQL       {url}sparql\n"
+          f"  JSON API     {url}api/docs\nPress Ctrl+C to stop.", flush=True)
+    try:
+        waitress.serve(app, host=config.host, port=config.port, threads=config.threads, ident="vnkg")
+    finally:
+        app.extensions["vnkg"].engine.close()
     return 0
 
 

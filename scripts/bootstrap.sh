@@ -16,4 +16,14 @@ if [ ! -f "$stamp" ] || [ "$root/pyproject.toml" -nt "$stamp" ]; then
   "$venv/bin/python" -m pip install --quiet -e "$root${extras:+[$extras]}"
   touch "$stamp"
 fi
+# The pages' front-end packages (editor, API docs, graph views), served by the app itself: no CDN.
+static="$root/api/static"
+if [ ! -d "$static/node_modules" ] || [ "$static/package-lock.json" -nt "$static/node_modules/.package-lock.json" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "Installing the pages' front-end packages into $static/node_modules" >&2
+    (cd "$static" && npm ci --no-audit --no-fund --loglevel=error)
+  else
+    echo "npm not found: the query page falls back to a plain text box. Install Node.js and npm for the editor." >&2
+  fi
+fi
 export PATH="$venv/bin:$PATH"

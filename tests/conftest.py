@@ -48,3 +48,20 @@ def own_store(tmp_path_factory):
     store = Store(tmp_path_factory.mktemp("own-store"))
     build([OWN_ARTICLES], store)
     return store
+
+
+@pytest.fixture(scope="session")
+def app(seed_store):
+    """The web app over the seed store: short time limit and a small result cap, for the tests."""
+    from api import create_app
+    from api.settings import Config
+
+    app = create_app(Config(store=seed_store.path, query_timeout=3.0, max_results=50, query_workers=2))
+    app.config["TESTING"] = True
+    yield app
+    app.extensions["vnkg"].engine.close()
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
