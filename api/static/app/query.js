@@ -13,6 +13,18 @@
   const downloads = document.getElementById("downloads");
   let editor = null;
 
+  // Declare the ontology's prefixes that a query does not declare itself, below its title comment.
+  function withPrefixes(text) {
+    const lines = text.split("\n");
+    let head = 0;
+    while (head < lines.length && lines[head].startsWith("#")) head += 1;
+    const missing = Object.entries(prefixes)
+      .filter(([name]) => !new RegExp("PREFIX\\s+" + name + ":", "i").test(text))
+      .map(([name, iri]) => "PREFIX " + name + ": <" + iri + ">");
+    return [...lines.slice(0, head), ...missing, ...lines.slice(head)].join("\n");
+  }
+  textarea.value = withPrefixes(textarea.value);
+
   if (window.Yasqe) {
     editor = new window.Yasqe(document.getElementById("editor"), {
       value: textarea.value,
@@ -22,7 +34,6 @@
       autocompleters: [],           // the stock ones call prefix.cc and LOV
       resizeable: true,
     });
-    editor.addPrefixes(prefixes);
     form.classList.add("editor-on");
   }
 
@@ -31,7 +42,7 @@
 
   document.getElementById("example").addEventListener("change", (event) => {
     const chosen = examples.find((e) => e.name === event.target.value);
-    if (chosen) setQuery(chosen.query);
+    if (chosen) setQuery(withPrefixes(chosen.query));
   });
 
   form.addEventListener("submit", async (event) => {
