@@ -59,6 +59,18 @@ def document() -> dict:
                                       where="path")],
                 "responses": {"200": {"description": "The profile", "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/EntitySummary"}}}}, **_errors(404, 503)}}},
+            "/api/centrality": {"get": {
+                "summary": "Entities ranked by a network measure (persons in the meeting network, the others "
+                           "in the entity network)",
+                "parameters": [
+                    _param("measure", "The measure to rank by.", {"enum": [
+                        "degree", "weighted_degree", "betweenness", "pagerank", "eigenvector"], "default": "pagerank"}),
+                    _param("type", "The kind of entity.", {"enum": [
+                        "Person", "Organization", "Ministry", "Topic", "Agreement"], "default": "Person"}),
+                    _param("top", "How many (1–1000).", {"type": "integer", "default": 10})],
+                "responses": {"200": {"description": "Ranked entities with every measure and their community",
+                                      "content": {"application/json": {"schema": {"type": "object"}}}},
+                              **_errors(400, 503)}}},
             "/api/stats": {"get": {"summary": "Counts of what the store holds", "responses": {
                 "200": {"description": "Counts by kind, triples and named graphs", "content": {
                     "application/json": {"schema": {"type": "object",

@@ -8,6 +8,7 @@ from api import catalog
 from api.errors import BadParameter, NotFound
 from api.openapi import document
 from api.state import engine, state
+from kg.queries import RANK_MEASURES, RANK_TYPES, ranking_query
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_LIMIT = 1000
@@ -72,6 +73,28 @@ def entity(entity_id: str):
 def stats():
     """How much the store holds."""
     return jsonify(state().cached("stats", lambda: catalog.statistics(engine())))
+
+
+@bp.get("/centrality")
+def centrality():
+    """Entities ranked by a network measure, as `kg rank` prints them."""
+    measure = request.args.get("measure", "pagerank")
+    kind = request.args.get("type", "Person")
+    top = _integer("top", 10)
+    if measure not in RANK_MEASURES:
+        raise BadParameter(f"`measure` must be one of: {', '.join(RANK_MEASURES)}.", {"measure": measure})
+    if kind not in RANK_TYPES:
+        raise BadParameter(f"`type` must be one of: {', '.join(RANK_TYPES)}.", {"type": kind})
+    if not 1 <= top <= MAX_LIMIT:
+        raise BadParameter(f"`top` must be between 1 and {MAX_LIMIT}.", {"top": top})
+    rows = engine().rows(ranking_query(measure, kind, top))
+    ranked = []
+    for number, row in enumerate(rows, start=1):
+        values = {m: float(row[m]) for m in RANK_MEASURES if row.get(m) is not None}
+        ranked.append({"rank": number, "id": row["x"][len(catalog.ID):], "iri": row["x"], "name": row["name"],
+                       "community": int(row["community"]) if row.get("community") else None, **values})
+    return jsonify({"measure": measure, "type": kind, "network": "meetings" if kind == "Person" else "entities",
+                    "entities": ranked})
 
 
 @bp.get("/openapi.json")

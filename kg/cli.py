@@ -119,6 +119,19 @@ def make_parser() -> argparse.ArgumentParser:
                            help=f"{setting.help} (${setting.env}{default})")
     serve.set_defaults(run=run_serve)
 
+    rank = commands.add_parser(
+        "rank", parents=[common], help="rank entities by a centrality measure",
+        description="Rank persons, organisations, topics or agreements by a network measure that the build "
+                    "computed. Persons are measured in the meeting network (who met whom, weighted by the "
+                    "number of meetings); the others in the entity network.")
+    rank.add_argument("--measure", default="pagerank",
+                      choices=("degree", "weighted_degree", "betweenness", "pagerank", "eigenvector"),
+                      help="the measure to rank by (default: pagerank)")
+    rank.add_argument("--type", default="Person", choices=("Person", "Organization", "Ministry", "Topic", "Agreement"),
+                      help="the kind of entity (default: Person)")
+    rank.add_argument("--top", type=int, default=10, metavar="N", help="how many to show (default: 10)")
+    rank.set_defaults(run=run_rank)
+
     evaluate = commands.add_parser(
         "eval", parents=[common], help="score the store against gold annotations",
         description="Score the store against gold files (one JSON per article, as in tests/gold/) by the rules "
@@ -257,6 +270,21 @@ def run_stats(args: argparse.Namespace) -> int:
 
     counts = statistics(_store(args).open())
     print(_table(["what", "count"], [[kind, str(n)] for kind, n in counts.items()]))
+    return 0
+
+
+def run_rank(args: argparse.Namespace) -> int:
+    from kg.queries import ranking_query, run_query as execute
+
+    if args.top < 1:
+        raise UsageError("--top must be 1 or more.")
+    result = execute(_store(args).open(), ranking_query(args.measure, args.type, args.top))
+    columns = ["rank", "name", "id"] + [str(v) for v in result.vars[2:]]
+    rows = []
+    for number, row in enumerate(result, start=1):
+        values = [f"{float(v):.4f}" if v is not None and "." in str(v) else _cell(v) for v in row[2:]]
+        rows.append([str(number), str(row[1]), str(row[0]).removeprefix("https://w3id.org/vnkg/id/"), *values])
+    print(_table(columns, rows))
     return 0
 
 

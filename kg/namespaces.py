@@ -47,6 +47,13 @@ class VNKG(DefinedNamespace):
     shortName: URIRef
     keyword: URIRef
 
+    degree: URIRef
+    weightedDegree: URIRef
+    betweenness: URIRef
+    pagerank: URIRef
+    eigenvector: URIRef
+    community: URIRef
+
 
 ID = Namespace("https://w3id.org/vnkg/id/")
 GRAPH = Namespace("https://w3id.org/vnkg/graph/")

@@ -14,7 +14,9 @@ from kg.ingest import MAX_BYTES, read_inputs
 from kg.lexicon import Lexicon, load_lexicon
 from kg.model import Article, Extraction
 from kg.nlp import split_sentences
-from kg.rdf import article_quads, vocabulary_graphs
+from kg.analytics import analytics_triples
+from kg.network import rdflib_select
+from kg.rdf import ANALYTICS_GRAPH, article_quads, vocabulary_graphs
 from kg.resolve import resolve_persons
 from kg.store import Store
 
@@ -84,6 +86,7 @@ def build(paths: Iterable[Path], store: Store, *, lexicon: Lexicon | None = None
             report.triples += len(quads)
             report.meetings += len(extraction.meetings)
             report.persons.update(person_ids[(extraction.article.id, p.name)] for p in extraction.persons)
+        writer.replace_graph(ANALYTICS_GRAPH, list(analytics_triples(rdflib_select(writer.dataset))))
     return report
 
 

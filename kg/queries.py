@@ -85,3 +85,27 @@ def statistics(dataset: Dataset) -> dict[str, int]:
     (graphs,), = run_query(dataset, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     counts["triples"], counts["named graphs"] = int(triples), int(graphs)
     return counts
+
+
+RANK_MEASURES = {"degree": "vnkg:degree", "weighted_degree": "vnkg:weightedDegree",
+                 "betweenness": "vnkg:betweenness", "pagerank": "vnkg:pagerank", "eigenvector": "vnkg:eigenvector"}
+RANK_TYPES = ("Person", "Organization", "Ministry", "Topic", "Agreement")
+
+
+def ranking_query(measure: str, kind: str, top: int) -> str:
+    """The SPARQL that ranks entities of a kind by a measure (both checked against fixed lists)."""
+    if measure not in RANK_MEASURES:
+        raise QueryError(f"unknown measure {measure!r}; use one of: {', '.join(RANK_MEASURES)}.")
+    if kind not in RANK_TYPES:
+        raise QueryError(f"unknown type {kind!r}; use one of: {', '.join(RANK_TYPES)}.")
+    if not isinstance(top, int) or top < 1:
+        raise QueryError("top must be a whole number of 1 or more.")
+    columns = "".join(f" OPTIONAL {{ ?x {p} ?{m} }}" for m, p in RANK_MEASURES.items() if m != measure)
+    return PREFIXES + f"""
+SELECT ?x ?name (?value AS ?{measure}) {' '.join('?' + m for m in RANK_MEASURES if m != measure)} ?community
+WHERE {{
+  ?x a vnkg:{kind} ; {RANK_MEASURES[measure]} ?value ; rdfs:label ?name FILTER(lang(?name) = "vi")
+  {columns} OPTIONAL {{ ?x vnkg:community ?community }}
+}}
+ORDER BY DESC(?value) ?name
+LIMIT {top}"""

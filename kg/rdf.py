@@ -17,6 +17,7 @@ Triple = tuple[Node, Node, Node]
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 TOPICS_GRAPH = GRAPH["topics"]
+ANALYTICS_GRAPH = GRAPH["analytics"]  # centrality and communities, recomputed by every build
 
 
 def article_iri(article_id: str) -> URIRef:

@@ -106,7 +106,7 @@ def test_api_entity_not_found(client):
 
 def test_api_stats(client):
     body = client.get("/api/stats").get_json()
-    assert body["Article"] == 5 and body["Person"] == 13 and body["Meeting"] == 6 and body["named_graphs"] == 7
+    assert body["Article"] == 5 and body["Person"] == 13 and body["Meeting"] == 6 and body["named_graphs"] == 8
 
 
 def test_api_openapi_document_is_valid_and_complete(client, app):

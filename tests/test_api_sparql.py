@@ -94,7 +94,7 @@ def test_sparql_service_description(client):
     response = client.get("/sparql", headers={"Accept": "text/turtle"})
     graph = Graph().parse(data=response.get_data(as_text=True), format="turtle")
     assert (None, SD.endpoint, None) in graph and (None, SD.supportedLanguage, SD.SPARQL11Query) in graph
-    assert len(list(graph.objects(None, SD.name))) == 7
+    assert len(list(graph.objects(None, SD.name))) == 8  # 5 articles, ontology, topics, analytics
 
 
 def test_sparql_browser_without_query_gets_the_page(client):
