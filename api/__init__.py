@@ -10,7 +10,7 @@ from api.settings import Config, resolve
 
 def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     """Make the app; config is a Config, or settings by name (the rest come from the environment)."""
-    from api import errors, rest, sparql, state, views
+    from api import errors, graphs, rest, sparql, state, views
 
     if not isinstance(config, Config):
         config = resolve(config)
@@ -23,4 +23,5 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(sparql.bp)
     app.register_blueprint(rest.bp)
     app.register_blueprint(views.bp)
+    app.register_blueprint(graphs.bp)
     return app

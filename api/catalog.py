@@ -215,6 +215,15 @@ def profile(engine: QueryEngine, index: EntityIndex, entity: Entity) -> dict:
     out["articles"] = [{"id": r["a"][len(ID):], "iri": r["a"], "file": r["file"]} for r in engine.rows(
         PREFIXES + "SELECT ?x ?a ?file WHERE { ?a vnkg:mentions ?x ; vnkg:sourceFile ?file } ORDER BY ?file", bound)]
     out["evidence"] = _evidence(engine, entity)
+    out["mentions"] = []
+    if "Article" in entity.types:
+        out["meetings"] = meetings(engine, {r["m"] for r in engine.rows(
+            PREFIXES + "SELECT ?x ?m WHERE { ?m a vnkg:Meeting ; prov:wasDerivedFrom ?x }", bound)})
+        for r in engine.rows(PREFIXES + "SELECT ?x ?e WHERE { ?x vnkg:mentions ?e }", bound):
+            mentioned = index.by_iri.get(r["e"])
+            if mentioned is not None:
+                out["mentions"].append(mentioned.summary())
+        out["mentions"].sort(key=lambda m: (m["type"], m["name"]))
     return out
 
 

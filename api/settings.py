@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_memory_mb", "VNKG_QUERY_MEMORY_MB", 4096, int,
             "address space one query process may use, in MiB"),
     Setting("threads", "VNKG_THREADS", 8, int, "request threads of the WSGI server (waitress)"),
+    Setting("graph_max_nodes", "VNKG_GRAPH_MAX_NODES", 300, int,
+            "nodes a graph view shows at most; above it a view keeps the most central and says so"),
 )
 
 
@@ -49,6 +51,7 @@ class Config:
     query_workers: int = 2
     query_memory_mb: int = 4096
     threads: int = 8
+    graph_max_nodes: int = 300
 
 
 def resolve(given: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> Config:

@@ -4,13 +4,15 @@ from pathlib import Path
 
 from flask import Blueprint, abort, render_template, send_from_directory
 
+from kg.visualize import VIS_NETWORK
+
 bp = Blueprint("views", __name__)
 
 QUERIES = Path(__file__).parent / "queries"
 VENDOR = Path(__file__).parent / "static" / "node_modules"
 # The front-end packages the pages use, installed by the setup from api/static/package.json.
 VENDORED = {"yasqe": VENDOR / "@zazuko" / "yasqe" / "build", "swagger-ui": VENDOR / "swagger-ui-dist",
-            "vis-network": VENDOR / "vis-network" / "standalone" / "umd"}
+            "vis-network": VIS_NETWORK}  # vis-network as pyvis ships it
 PREFIXES = {"vnkg": "https://w3id.org/vnkg/ontology#", "id": "https://w3id.org/vnkg/id/",
             "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
             "skos": "http://www.w3.org/2004/02/skos/core#", "prov": "http://www.w3.org/ns/prov#",

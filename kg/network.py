@@ -106,6 +106,8 @@ def entity_network(select: Select) -> nx.Graph:
         link(row["p"], row["o"], "membership")
     for a, b, data in meeting_network(select).edges(data=True):
         link(a, b, "met", data["weight"])
+        graph.edges[a, b]["dates"] = set(data["dates"])
+        graph.edges[a, b]["topics"] = set(data["topics"])
     person_topics: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in select(_PERSON_TOPICS):
         person_topics[(row["p"], row["t"])].add(row["m"])

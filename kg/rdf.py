@@ -53,8 +53,9 @@ def meeting_iri(article_id: str, number: int) -> URIRef:
     return ID[f"meeting/{article_id}-{number}"]
 
 
-def membership_iri(person_key: str, org_key: str) -> URIRef:
-    return ID[f"membership/{person_key}--{org_key}"]
+def membership_iri(article_id: str, person_key: str, org_key: str) -> URIRef:
+    """A post as one article reports it: its evidence and provenance stay paired."""
+    return ID[f"membership/{article_id}/{person_key}--{org_key}"]
 
 
 def vocabulary_graphs(lexicon: Lexicon) -> dict[URIRef, Graph]:
@@ -147,7 +148,8 @@ class _ArticleTriples:
         return next(o for o in self.x.organizations if o.key == key)
 
     def membership(self, person_key: str, org: OrgInfo, title: str, sentence: int) -> Iterator[Triple]:
-        m, p, o = membership_iri(person_key, org.key), person_iri(person_key), organization_iri(org.key)
+        m = membership_iri(self.x.article.id, person_key, org.key)
+        p, o = person_iri(person_key), organization_iri(org.key)
         yield p, VNKG.memberOf, o
         yield m, RDF.type, VNKG.Membership
         yield m, VNKG.member, p
