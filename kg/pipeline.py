@@ -86,6 +86,7 @@ def build(paths: Iterable[Path], store: Store, *, lexicon: Lexicon | None = None
             report.triples += len(quads)
             report.meetings += len(extraction.meetings)
             report.persons.update(person_ids[(extraction.article.id, p.name)] for p in extraction.persons)
+        writer.refresh_default_graph()  # analytics read the union as a set, not once per article graph
         writer.replace_graph(ANALYTICS_GRAPH, list(analytics_triples(rdflib_select(writer.dataset))))
     return report
 

@@ -37,7 +37,9 @@ class Writer:
 
     def __init__(self, store: ox.Store) -> None:
         self._ox: ox.Store | None = store
-        self.dataset: Dataset | None = Dataset(store=OxigraphStore(store=store), default_union=True)  # before refresh
+        # Queries read the default graph: the union of the named graphs as of the last refresh
+        # (the previous build's, until refresh_default_graph() is called).
+        self.dataset: Dataset | None = Dataset(store=OxigraphStore(store=store), default_union=False)
 
     def refresh_default_graph(self) -> None:
         """Make the default graph the set union of the named graphs.

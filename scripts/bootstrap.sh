@@ -26,4 +26,13 @@ if [ ! -d "$static/node_modules" ] || [ "$static/package-lock.json" -nt "$static
     echo "npm not found: the query page falls back to a plain text box. Install Node.js and npm for the editor." >&2
   fi
 fi
+# The browser tests drive Debian's Chromium (Playwright never downloads a browser of its own here).
+if [ "$extras" = "test" ] && ! command -v chromium >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian's chromium for the browser tests" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "chromium not found: install Debian's chromium package (as root: apt-get install chromium)." >&2
+  fi
+fi
 export PATH="$venv/bin:$PATH"
