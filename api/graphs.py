@@ -9,9 +9,8 @@ from api import catalog
 from api.errors import BadParameter, NotFound
 from api.rest import index
 from api.state import engine, state
-from kg.analytics import PREDICATES
+from kg.analytics import PREDICATES, stored_measure
 from kg.network import entity_network, meeting_network
-from kg.queries import PREFIXES
 from kg.visualize import COLORS, render
 
 bp = Blueprint("graphs", __name__)
@@ -29,10 +28,7 @@ def networks() -> tuple[nx.Graph, nx.Graph]:
 
 def measures(measure: str) -> dict[str, float]:
     """The stored centrality values (the build computed them) of one measure."""
-    def make():
-        rows = engine().rows(PREFIXES + f"SELECT ?x ?v WHERE {{ ?x {PREDICATES[measure].n3()} ?v }}")
-        return {r["x"]: float(r["v"]) for r in rows}
-    return state().cached(f"measure-{measure}", make)
+    return state().cached(f"measure-{measure}", lambda: stored_measure(engine().rows, measure))
 
 
 @bp.get("/graph")

@@ -43,3 +43,9 @@ def analytics_triples(select: Select) -> Iterator[tuple[URIRef, URIRef, Literal]
             yield subject, predicate, Literal(float(values[name]), datatype=XSD.double)
         yield subject, VNKG.community, Literal(int(values["community"]), datatype=XSD.integer)
 
+
+
+def stored_measure(select: Select, measure: str) -> dict[str, float]:
+    """The values of one measure that the last build wrote: {node IRI: value}."""
+    predicate = PREDICATES[measure]  # a KeyError for an unknown measure: callers check it
+    return {row["x"]: float(row["v"]) for row in select(f"SELECT ?x ?v WHERE {{ ?x {predicate.n3()} ?v }}")}

@@ -63,6 +63,13 @@ def run_query(dataset: Dataset, query: str) -> Result:
         raise QueryError(f"the query failed: {error}.") from None
 
 
+def select_rows(dataset: Dataset, query: str) -> list[dict[str, object]]:
+    """Run a SELECT query; return its rows as {variable: Python value} dicts (None where unbound)."""
+    result = run_query(dataset, query)
+    names = [str(v) for v in result.vars]
+    return [{n: (v.toPython() if v is not None else None) for n, v in zip(names, row)} for row in result]
+
+
 def who_met_whom(dataset: Dataset) -> list[MeetingRow]:
     """Every meeting in the store: participants, topics, place and date, with its source file."""
     rows = []

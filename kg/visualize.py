@@ -100,3 +100,9 @@ _OPTIONS = """{
   "nodes": {"borderWidth": 1},
   "edges": {"smooth": false}
 }"""
+
+
+def notebook_frame(view: View, height: int = 620, title: str = "vnkg") -> str:
+    """The view as an iframe whose document is inline: interactive in a notebook, saved with it."""
+    document = html.escape(standalone(view, title), quote=True)
+    return f'<iframe srcdoc="{document}" style="width:100%;height:{height}px;border:1px solid #ddd"></iframe>'
