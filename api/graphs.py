@@ -5,7 +5,7 @@ import datetime
 import networkx as nx
 from flask import Blueprint, render_template, request
 
-from api import catalog
+from api import catalog, params
 from api.errors import BadParameter, NotFound
 from api.rest import index
 from api.state import engine, state
@@ -48,7 +48,7 @@ def meetings():
 @bp.get("/graph/entity/<path:entity_id>")
 def ego(entity_id: str):
     entity = _entity(entity_id)
-    radius = _choice("radius", ("1", "2"), "1")
+    radius = params.choice("radius", ("1", "2"), "1")
     graph = networks()[1]
     if entity.iri not in graph:
         raise NotFound(f"{entity_id} has no links in the graph.", {"id": entity_id})
@@ -96,7 +96,7 @@ def _filtered(graph: nx.Graph, keep: str | None = None) -> nx.Graph:
     unknown = [t for t in types if t not in TYPE_FILTERS]
     if unknown:
         raise BadParameter(f"`type` must be among: {', '.join(TYPE_FILTERS)}.", {"type": unknown})
-    start, end = _date("from"), _date("to")
+    start, end = params.date("from"), params.date("to")
     topic = request.args.get("topic")
     result = nx.Graph(graph)
     if types:
@@ -124,30 +124,13 @@ def _topic_label(value: str) -> str:
 
 
 def _page(graph: nx.Graph, title: str, description: str, focus: str | None = None, radius: str | None = None):
-    measure = _choice("measure", tuple(PREDICATES), "pagerank")
+    measure = params.choice("measure", tuple(PREDICATES), "pagerank")
     view = render(graph, measures(measure), measure=measure, max_nodes=state().config.graph_max_nodes, focus=focus)
     legend = [(kind, COLORS[kind]) for kind in ("Person", "Ministry", "Organization", "Topic", "Agreement")
               if any(d.get("type") == kind for _, d in graph.nodes(data=True))]
     return render_template("graph.html", title=title, description=description, view=view, legend=legend,
                            measures=list(PREDICATES), measure=measure, radius=radius, filters=request.args,
                            types=list(TYPE_FILTERS), edges=graph.number_of_edges())
-
-
-def _choice(name: str, allowed: tuple[str, ...], default: str) -> str:
-    value = request.args.get(name, default)
-    if value not in allowed:
-        raise BadParameter(f"`{name}` must be one of: {', '.join(allowed)}.", {name: value})
-    return value
-
-
-def _date(name: str) -> datetime.date | None:
-    value = request.args.get(name)
-    if not value:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise BadParameter(f"`{name}` must be a date as YYYY-MM-DD, not {value!r}.", {name: value}) from None
 
 
 def _within(value: str, start: datetime.date | None, end: datetime.date | None) -> bool:

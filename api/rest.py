@@ -4,7 +4,7 @@ import datetime
 
 from flask import Blueprint, jsonify, render_template, request
 
-from api import catalog
+from api import catalog, params
 from api.errors import BadParameter, NotFound
 from api.openapi import document
 from api.state import engine, state
@@ -22,7 +22,7 @@ def index() -> catalog.EntityIndex:
 def meetings():
     """Meetings, filtered by person, counterpart, topic and date range."""
     limit, offset = _page()
-    start, end = _date("from"), _date("to")
+    start, end = params.date("from"), params.date("to")
     if start and end and start > end:
         raise BadParameter("`from` is after `to`.", {"from": str(start), "to": str(end)})
     chosen: set[str] | None = None
@@ -78,13 +78,9 @@ def stats():
 @bp.get("/centrality")
 def centrality():
     """Entities ranked by a network measure, as `kg rank` prints them."""
-    measure = request.args.get("measure", "pagerank")
-    kind = request.args.get("type", "Person")
-    top = _integer("top", 10)
-    if measure not in RANK_MEASURES:
-        raise BadParameter(f"`measure` must be one of: {', '.join(RANK_MEASURES)}.", {"measure": measure})
-    if kind not in RANK_TYPES:
-        raise BadParameter(f"`type` must be one of: {', '.join(RANK_TYPES)}.", {"type": kind})
+    measure = params.choice("measure", tuple(RANK_MEASURES), "pagerank")
+    kind = params.choice("type", RANK_TYPES, "Person")
+    top = params.integer("top", 10)
     if not 1 <= top <= MAX_LIMIT:
         raise BadParameter(f"`top` must be between 1 and {MAX_LIMIT}.", {"top": top})
     rows = engine().rows(ranking_query(measure, kind, top))
@@ -108,32 +104,12 @@ def docs():
 
 
 def _page() -> tuple[int, int]:
-    limit, offset = _integer("limit", 100), _integer("offset", 0)
+    limit, offset = params.integer("limit", 100), params.integer("offset", 0)
     if not 1 <= limit <= MAX_LIMIT:
         raise BadParameter(f"`limit` must be between 1 and {MAX_LIMIT}.", {"limit": limit})
     if offset < 0:
         raise BadParameter("`offset` must be 0 or more.", {"offset": offset})
     return limit, offset
-
-
-def _integer(name: str, default: int) -> int:
-    value = request.args.get(name)
-    if value is None:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise BadParameter(f"`{name}` must be a whole number, not {value!r}.", {name: value}) from None
-
-
-def _date(name: str) -> datetime.date | None:
-    value = request.args.get(name)
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise BadParameter(f"`{name}` must be a date as YYYY-MM-DD, not {value!r}.", {name: value}) from None
 
 
 def _pair(meeting: dict, people: set[str], others: set[str]) -> bool:
