@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from api.engine import QueryEngine
 from kg.names import fold
-from kg.queries import PREFIXES, STATS
+from kg.queries import PREFIXES
 
 ID = "https://w3id.org/vnkg/id/"
 VNKG = "https://w3id.org/vnkg/ontology#"
@@ -225,16 +225,6 @@ def profile(engine: QueryEngine, index: EntityIndex, entity: Entity) -> dict:
                 out["mentions"].append(mentioned.summary())
         out["mentions"].sort(key=lambda m: (m["type"], m["name"]))
     return out
-
-
-def statistics(engine: QueryEngine) -> dict[str, int]:
-    """How many of each kind of entity, triples and named graphs the store holds."""
-    counts = {r["kind"][len(VNKG):]: int(r["count"]) for r in engine.rows(STATS)}
-    for kind in ("Article", "Person", "Organization", "Ministry", "Meeting", "Agreement", "Topic", "Place", "Membership"):
-        counts.setdefault(kind, 0)
-    counts["triples"] = int(engine.rows("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"])
-    counts["named_graphs"] = int(engine.rows("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { } }")[0]["n"])
-    return counts
 
 
 def _evidence(engine: QueryEngine, entity: Entity) -> list[dict]:

@@ -8,7 +8,7 @@ from api import catalog, params
 from api.errors import BadParameter, NotFound
 from api.openapi import document
 from api.state import engine, state
-from kg.queries import RANK_MEASURES, RANK_TYPES, ranking_query
+from kg.queries import RANK_MEASURES, RANK_TYPES, ranking_query, statistics
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 MAX_LIMIT = 1000
@@ -72,7 +72,7 @@ def entity(entity_id: str):
 @bp.get("/stats")
 def stats():
     """How much the store holds."""
-    return jsonify(state().cached("stats", lambda: catalog.statistics(engine())))
+    return jsonify(state().cached("stats", lambda: statistics(engine().rows)))
 
 
 @bp.get("/centrality")

@@ -23,7 +23,7 @@ from api.settings import Config
 from api.views import example_queries
 from build_bench import make_corpus
 from kg.pipeline import build
-from kg.queries import statistics as count
+from kg.queries import rdflib_select, statistics
 from kg.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +63,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="vnkg-query-bench-") as tmp:
         seeds = Store(Path(tmp) / "seeds")
         build([ROOT / "seeds"], seeds)
-        print(f"seed graph: {count(seeds.open())['triples']} triples in named graphs")
+        print(f"seed graph: {statistics(rdflib_select(seeds.open()))['triples']} triples in named graphs")
         measure(seeds, args.runs)
 
         corpus = Path(tmp) / "corpus"
@@ -72,7 +72,7 @@ def main() -> None:
         large = Store(Path(tmp) / "large")
         started = time.perf_counter()
         build([corpus], large, jobs=2)
-        print(f"large graph: {count(large.open())['triples']} triples in named graphs "
+        print(f"large graph: {statistics(rdflib_select(large.open()))['triples']} triples in named graphs "
               f"({args.copies * 5} articles, built in {time.perf_counter() - started:.0f} s)")
         measure(large, args.runs)
 

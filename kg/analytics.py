@@ -10,7 +10,8 @@ from rdflib import XSD, Literal, URIRef
 
 from kg.centrality import MEASURES, centrality, communities
 from kg.namespaces import VNKG
-from kg.network import Select, entities, entity_network, meeting_network
+from kg.network import entities, entity_network, meeting_network
+from kg.queries import Select
 
 PREDICATES = {"degree": VNKG.degree, "weighted_degree": VNKG.weightedDegree, "betweenness": VNKG.betweenness,
               "pagerank": VNKG.pagerank, "eigenvector": VNKG.eigenvector}

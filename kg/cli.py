@@ -266,10 +266,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from kg.queries import statistics
+    from kg.queries import rdflib_select, statistics
 
-    counts = statistics(_store(args).open())
-    print(_table(["what", "count"], [[kind, str(n)] for kind, n in counts.items()]))
+    counts = statistics(rdflib_select(_store(args).open()))
+    print(_table(["what", "count"], [[kind.replace("_", " "), str(n)] for kind, n in counts.items()]))
     return 0
 
 

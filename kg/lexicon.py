@@ -92,7 +92,6 @@ class Lexicon:
         self.ontology_dir = ontology_dir
         data = _read_toml(ontology_dir / "lexicon.toml")
         self.titles = {name_key(t["text"]): Title(**t) for t in data["title"]}
-        self.title_modifiers = tuple(data.get("title_modifiers", ()))
         self.honorifics = tuple(data["honorifics"])
         self.pronouns = frozenset(data["pronouns"])
         self.meeting_verbs = {name_key(v["text"]): MeetingVerb(**v) for v in data["meeting_verb"]}
@@ -105,7 +104,8 @@ class Lexicon:
         self.surnames = frozenset(data["surnames"])
         self.agreement_heads = {name_key(h["text"]): h["kind"] for h in data["agreement_head"]}
 
-        self.organizations = _read_organizations(_read_graph(ontology_dir / "gazetteer" / "organizations.ttl"))
+        organizations = _read_graph(ontology_dir / "gazetteer" / "organizations.ttl")
+        self.organizations = _read_organizations(organizations)
         self.places = _read_places(_read_graph(ontology_dir / "gazetteer" / "places.ttl"))
         self.agreements = _read_agreements(_read_graph(ontology_dir / "gazetteer" / "agreements.ttl"))
         self.topic_graph = _read_graph(ontology_dir / "topics.ttl")
@@ -116,7 +116,7 @@ class Lexicon:
             ((name, o.key) for o in self.organizations.values() for name in (o.label, *o.aliases)),
             ignore_case=True)
         self.short_names: dict[str, list[OrgInfo]] = {}
-        for org, short in _short_names(_read_graph(ontology_dir / "gazetteer" / "organizations.ttl")):
+        for org, short in _short_names(organizations):
             self.short_names.setdefault(name_key(short), []).append(self.organizations[org])
         portfolios = [(p, p) for p in data.get("portfolios", ())]
         self.portfolio_matcher = Matcher(

@@ -4,7 +4,7 @@ Every mention carries character offsets into its article's text, so that
 ``article.text[m.start:m.end] == m.text`` always holds.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 import datetime
 
 
@@ -149,4 +149,3 @@ class Extraction:
     meetings: tuple[Meeting, ...] = ()
     organizations: tuple[OrgInfo, ...] = ()  # every organisation mentioned, gazetteer or minted
     agreements: tuple[AgreementInfo, ...] = ()
-    warnings: tuple[str, ...] = field(default=())

@@ -6,14 +6,11 @@ so the same projection serves a build (rdflib over the store being written), the
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import networkx as nx
-from rdflib import Dataset
+from kg.queries import PREFIXES, Select
 
-from kg.queries import PREFIXES
-
-Select = Callable[[str], Iterable[dict[str, str | None]]]
 ID = "https://w3id.org/vnkg/id/"
 VNKG = "https://w3id.org/vnkg/ontology#"
 TYPE_ORDER = ("Ministry", "Country", "Person", "Meeting", "Agreement", "Topic", "Article", "Place", "Organization")
@@ -38,16 +35,6 @@ _AGREEMENT_MENTIONS = PREFIXES + """
 SELECT ?g ?x ?article WHERE {
   ?article vnkg:mentions ?g , ?x . ?g a vnkg:Agreement . { ?x a vnkg:Person } UNION { ?x a vnkg:Organization }
 }"""
-
-
-def rdflib_select(dataset: Dataset) -> Select:
-    """A `select` over an rdflib Dataset."""
-    def select(query: str):
-        result = dataset.query(query)
-        names = [str(v) for v in result.vars]
-        for row in result:
-            yield {name: (str(value) if value is not None else None) for name, value in zip(names, row)}
-    return select
 
 
 def main_type(types: Iterable[str]) -> str:

@@ -15,7 +15,7 @@ from kg.lexicon import Lexicon, load_lexicon
 from kg.model import Article, Extraction
 from kg.nlp import split_sentences
 from kg.analytics import analytics_triples
-from kg.network import rdflib_select
+from kg.queries import rdflib_select
 from kg.rdf import ANALYTICS_GRAPH, article_quads, vocabulary_graphs
 from kg.resolve import resolve_persons
 from kg.store import Store

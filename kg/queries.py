@@ -1,6 +1,7 @@
 """Questions the graph answers, asked in SPARQL: who met whom on what, and the store's statistics."""
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rdflib import Dataset
@@ -39,6 +40,19 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?count) WHERE {
   ?x a ?kind .
 } GROUP BY ?kind
 """
+
+
+Select = Callable[[str], Iterable[dict[str, str | None]]]  # a SELECT query -> rows of {variable: value}
+
+
+def rdflib_select(dataset: Dataset) -> Select:
+    """A `select` over an rdflib Dataset (the server's query processes give one too: QueryEngine.rows)."""
+    def select(query: str):
+        result = run_query(dataset, query)
+        names = [str(v) for v in result.vars]
+        for row in result:
+            yield {name: (str(value) if value is not None else None) for name, value in zip(names, row)}
+    return select
 
 
 @dataclass(frozen=True)
@@ -83,14 +97,14 @@ def who_met_whom(dataset: Dataset) -> list[MeetingRow]:
     return rows
 
 
-def statistics(dataset: Dataset) -> dict[str, int]:
-    """How many of each kind of entity the store holds, and how many triples and named graphs."""
-    counts = {str(kind).rsplit("#", 1)[1]: int(count) for kind, count in run_query(dataset, STATS)}
+def statistics(select: Select) -> dict[str, int]:
+    """How many of each kind of entity the store holds, and how many triples in how many named graphs."""
+    counts = {row["kind"].rsplit("#", 1)[1]: int(row["count"]) for row in select(STATS)}
     counts = {kind: counts.get(kind, 0) for kind in ("Article", "Person", "Organization", "Ministry", "Meeting",
                                                      "Agreement", "Topic", "Place", "Membership")}
-    (triples,), = run_query(dataset, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    (graphs,), = run_query(dataset, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    counts["triples"], counts["named graphs"] = int(triples), int(graphs)
+    (triples,) = select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    (graphs,) = select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    counts["triples"], counts["named_graphs"] = int(triples["n"]), int(graphs["n"])
     return counts
 
 

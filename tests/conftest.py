@@ -29,12 +29,16 @@ def extract(lexicon):
     return run
 
 
+def built_store(tmp_path_factory, name: str, *paths: Path) -> Store:
+    store = Store(tmp_path_factory.mktemp(name))
+    build(list(paths), store)
+    return store
+
+
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory):
     """A store built once from seeds/."""
-    store = Store(tmp_path_factory.mktemp("seed-store"))
-    build([SEEDS], store)
-    return store
+    return built_store(tmp_path_factory, "seed-store", SEEDS)
 
 
 @pytest.fixture(scope="session")
@@ -45,9 +49,7 @@ def seed_dataset(seed_store):
 @pytest.fixture(scope="session")
 def own_store(tmp_path_factory):
     """A store built once from the project's own annotated test articles."""
-    store = Store(tmp_path_factory.mktemp("own-store"))
-    build([OWN_ARTICLES], store)
-    return store
+    return built_store(tmp_path_factory, "own-store", OWN_ARTICLES)
 
 
 @pytest.fixture(scope="session")

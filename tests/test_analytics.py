@@ -1,4 +1,5 @@
-from kg.network import entity_network, meeting_network, rdflib_select
+from kg.network import entity_network, meeting_network
+from kg.queries import rdflib_select
 
 ID = "https://w3id.org/vnkg/id/"
 

@@ -13,7 +13,8 @@ from waitress.server import create_server
 
 from kg.analytics import analytics_triples
 from kg.namespaces import GRAPH, ID, VNKG
-from kg.network import entity_network, rdflib_select
+from kg.network import entity_network
+from kg.queries import rdflib_select
 from kg.store import Store
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

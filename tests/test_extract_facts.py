@@ -58,7 +58,11 @@ def test_dates_without_year_or_article_date_are_left_out():
 
 def test_mentions_point_into_the_text(extract):
     x = extract("Thứ trưởng Năng lượng Hoa Kỳ James Danly làm việc với Quyền Bộ trưởng Lê Mạnh Hùng về LNG.")
-    for mention in (*x.persons, *x.entities):
-        assert x.article.text[mention.start:mention.end] == x.article.text[mention.start:mention.end].strip()
+    assert {m.name for m in x.persons} == {"James Danly", "Lê Mạnh Hùng"}
+    for mention in x.persons:  # a person's span runs from its title to its name
+        assert x.article.text[mention.start:mention.end].endswith(mention.name)
+        for role in mention.roles:
+            assert x.article.text[role.start:role.end] == role.phrase
+    assert {e.text for e in x.entities} >= {"Hoa Kỳ", "LNG"}
     for entity in x.entities:
         assert x.article.text[entity.start:entity.end] == entity.text
